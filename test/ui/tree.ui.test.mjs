@@ -1,0 +1,102 @@
+// UI tier: the packaged VSIX in a real VS Code 1.100.3 workbench (headless Chromium), against the emulator's demo
+// data. Expands the groups, clicks "Load more…", copies an ARN from the context menu, and saves the README
+// screenshot (media/screenshot.png).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { root } from '../harness/demo-env.mjs';
+import { openDemoWorkbench, openView, row, ROWS, runPaletteCommand, saveFailureShot } from './workbench.mjs';
+
+let wb;
+let failures = 0;
+
+/** A UI test that saves a screenshot of the workbench when it fails. */
+function uiTest(name, fn) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (err) {
+      failures++;
+      const shot = await saveFailureShot(wb.page, name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60));
+      console.error(`failure screenshot: ${shot}`);
+      throw err;
+    }
+  });
+}
+
+before(async () => {
+  wb = await openDemoWorkbench();
+});
+
+after(async () => {
+  await wb?.close(failures === 0);
+});
+
+uiTest('the activity-bar icon opens the view with both owner groups and their status groups', async () => {
+  const { page } = wb;
+  await openView(page);
+  await row(page, 'Shared by me').waitFor({ timeout: 30_000 });
+  await row(page, 'Shared with me').waitFor();
+  // Demo data, page size 10: demo-owner has more than a page of Active shares, so the group says "10+".
+  await page
+    .locator(ROWS)
+    .filter({ has: page.locator('.label-name', { hasText: 'Active' }) })
+    .filter({ has: page.locator('.label-description', { hasText: '10+' }) })
+    .waitFor({ timeout: 30_000 });
+  await row(page, 'Pending').waitFor();
+  assert.equal(await page.locator(ROWS).filter({ hasText: 'Loading shares…' }).count(), 0);
+});
+
+uiTest('"Load more…" loads the next page of a status group', async () => {
+  const { page, emulator } = wb;
+  // Collapse the noisy groups so the Active group and its rows fit in the viewport.
+  const activeRow = row(page, 'Active');
+  const countBefore = await activeRow.locator('.label-description').innerText();
+  assert.match(countBefore, /^10\+$/, 'demo-owner has more than one page of Active shares (page size 10)');
+  await activeRow.click();
+  const loadMore = row(page, 'Load more…');
+  await loadMore.waitFor();
+  const requestsBefore = emulator.requests.filter((r) => r.operation === 'ListShares').length;
+  await loadMore.click();
+  const listShares = () => emulator.requests.filter((r) => r.operation === 'ListShares').length;
+  for (let i = 0; i < 100 && listShares() === requestsBefore; i++) {
+    await page.waitForTimeout(50);
+  }
+  // The group's count now says two pages are loaded.
+  await page.waitForFunction(
+    ([sel]) =>
+      [...document.querySelectorAll(sel)].some(
+        (r) =>
+          r.querySelector('.label-name')?.textContent === 'Active' &&
+          /^20\+$/.test(r.querySelector('.label-description')?.textContent ?? ''),
+      ),
+    [ROWS],
+  );
+  const requestsAfter = emulator.requests.filter((r) => r.operation === 'ListShares').length;
+  assert.equal(requestsAfter, requestsBefore + 1, 'one request for one page');
+});
+
+uiTest('Copy Resource ARN from a share row context menu puts the ARN on the clipboard', async () => {
+  const { page } = wb;
+  await page.mouse.move(900, 400);
+  const shareRow = page
+    .locator(ROWS)
+    .filter({ has: page.locator('.codicon-symbol-event, .codicon-database, .codicon-note') })
+    .first();
+  await shareRow.click({ button: 'right' });
+  await page.waitForTimeout(300);
+  await page.locator('.context-view .monaco-menu .action-item', { hasText: 'Copy Resource ARN' }).first().click();
+  await page.waitForTimeout(200);
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(clip, /^arn:aws:omics:us-east-1:\d{12}:(workflow|variantStore|annotationStore)\/\S+$/);
+});
+
+uiTest('palette command "Omics: Refresh Shares" runs and the tree comes back; screenshot for the README', async () => {
+  const { page } = wb;
+  await runPaletteCommand(page, 'Omics: Refresh Shares');
+  await row(page, 'Shared by me').waitFor();
+  await row(page, 'Pending').waitFor({ timeout: 30_000 });
+  await page.mouse.move(900, 400);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(root, 'media', 'screenshot.png') });
+});
