@@ -27,3 +27,22 @@ export function shareFields(share: Share, owner: ResourceOwner): [string, string
     .filter((r): r is [string, string] => typeof r[1] === 'string' && r[1] !== '')
     .map(([l, v]) => [l, oneLine(v)]);
 }
+
+/** The share as the API's ShareDetails JSON (ISO timestamps, absent fields left out), for "Copy as JSON". */
+export function shareJson(share: Share): Record<string, string> {
+  const out: Record<string, string | undefined> = {
+    shareId: share.shareId,
+    resourceArn: share.resourceArn,
+    resourceId: share.resourceId,
+    principalSubscriber: share.principalSubscriber,
+    ownerId: share.ownerId,
+    status: share.rawStatus ?? share.status,
+    statusMessage: share.statusMessage,
+    shareName: share.shareName,
+    creationTime: share.creationTime?.toISOString(),
+    updateTime: share.updateTime?.toISOString(),
+  };
+  return Object.fromEntries(
+    Object.entries(out).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+}

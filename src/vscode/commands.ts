@@ -5,7 +5,10 @@
 import * as vscode from 'vscode';
 import { validateFilterArgument } from '../core/filter';
 import type { Logger } from '../core/logger';
+import type { Share } from '../core/model';
+import { shareJson } from '../core/shareFields';
 import { copyValues, sharesForCommand } from './copy';
+import { runSsoLogin } from './ssoLogin';
 import type { ShareFilterStore } from './filterStore';
 import { pickFilter } from './filterPicker';
 import { MessageNode, StatusNode } from './nodes';
@@ -45,20 +48,29 @@ export function commandTable(ctx: CommandContext): Record<string, Handler> {
         await filters.set(picked);
       }
     },
+    'healthomics.filterSharesActive': () => vscode.commands.executeCommand('healthomics.filterShares'),
     'healthomics.clearShareFilter': () => filters.set(undefined),
-    'healthomics.copyResourceArn': async (node?: unknown, selected?: unknown) => {
-      const shares = await sharesForCommand(tree, node, selected, 'Copy Resource ARN');
-      await copyValues(
-        shares.map((s) => s.resourceArn),
-        'resource ARN',
-      );
+    'healthomics.copyResourceArn': copier(tree, 'Copy Resource ARN', 'resource ARN', (s) => s.resourceArn),
+    'healthomics.copyShareId': copier(tree, 'Copy Share ID', 'share ID', (s) => s.shareId ?? ''),
+    'healthomics.copyResourceId': copier(tree, 'Copy Resource ID', 'resource ID', (s) => s.resourceId),
+    'healthomics.copyShareName': copier(tree, 'Copy Share Name', 'share name', (s) => s.shareName ?? ''),
+    'healthomics.copyOwnerAccount': copier(tree, 'Copy Owner Account', 'owner account', (s) => s.ownerId),
+    'healthomics.copySubscriberAccount': copier(
+      tree,
+      'Copy Subscriber Account',
+      'subscriber account',
+      (s) => s.principalSubscriber,
+    ),
+    'healthomics.copyShareJson': async (node?: unknown, selected?: unknown) => {
+      const shares = await sharesForCommand(tree, node, selected, 'Copy as JSON');
+      if (shares.length > 0) {
+        const json = shares.map(shareJson);
+        const what = shares.length === 1 ? 'share as JSON' : `${shares.length} shares as JSON`;
+        await copyValues([JSON.stringify(json.length === 1 ? json[0] : json, null, 2)], what);
+      }
     },
-    'healthomics.copyShareId': async (node?: unknown, selected?: unknown) => {
-      const shares = await sharesForCommand(tree, node, selected, 'Copy Share ID');
-      await copyValues(
-        shares.map((s) => s.shareId ?? ''),
-        'share ID',
-      );
+    'healthomics.ssoLogin': () => {
+      runSsoLogin(connections.connection?.profile);
     },
     'healthomics.loadMore': async (node?: unknown) => {
       if (node instanceof StatusNode) {
@@ -73,6 +85,16 @@ export function commandTable(ctx: CommandContext): Record<string, Handler> {
       }
     },
     'healthomics.showLog': () => log.show(true),
+  };
+}
+
+/** A copy command: one value per selected share, joined one per line. */
+function copier(tree: SharesTreeProvider, title: string, what: string, value: (s: Share) => string): Handler {
+  return async (node?: unknown, selected?: unknown) => {
+    const shares = await sharesForCommand(tree, node, selected, title);
+    if (shares.length > 0) {
+      await copyValues(shares.map(value), what);
+    }
   };
 }
 

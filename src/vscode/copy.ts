@@ -48,6 +48,6 @@ export async function copyValues(values: string[], what: string): Promise<void> 
     return;
   }
   await vscode.env.clipboard.writeText(nonEmpty.join('\n'));
-  const label = nonEmpty.length === 1 ? what : `${nonEmpty.length} ${what}s`;
+  const label = nonEmpty.length === 1 || what.includes('JSON') ? what : `${nonEmpty.length} ${what}s`;
   vscode.window.setStatusBarMessage(`$(clippy) Copied ${label} to the clipboard`, 4000);
 }

@@ -134,6 +134,25 @@ export class LoadMoreNode {
   }
 }
 
+/** What clicking an error row does when retrying as-is cannot help; the inline Retry action stays available. */
+const ROW_ACTIONS: Partial<Record<ErrorDescription['kind'], vscode.Command>> = {
+  ssoLogin: {
+    command: 'healthomics.ssoLogin',
+    title: 'Run AWS SSO Login',
+    tooltip: 'Click to run aws sso login in a terminal, then retry.',
+  },
+  missingProfile: {
+    command: 'healthomics.selectProfile',
+    title: 'Select AWS Profile',
+    tooltip: 'Click to select another AWS profile.',
+  },
+  noCredentials: {
+    command: 'healthomics.selectProfile',
+    title: 'Select AWS Profile',
+    tooltip: 'Click to select an AWS profile.',
+  },
+};
+
 /** An informational or error row ("No shares", "Access denied: omics:ListShares", …); errors offer Retry. */
 export class MessageNode {
   readonly kind = 'message';
@@ -168,10 +187,13 @@ export class MessageNode {
         md.appendMarkdown('\n\n*Request id:* ');
         md.appendText(err.requestId);
       }
-      md.appendMarkdown('\n\n*Click to retry. Details are in the HealthOmics log.*');
+      md.appendMarkdown(
+        `\n\n*${ROW_ACTIONS[err.kind]?.tooltip ?? 'Click to retry.'} Details are in the HealthOmics log.*`,
+      );
       item.tooltip = md;
-      item.contextValue = 'error';
-      item.command = { command: 'healthomics.retry', title: 'Retry', arguments: [this] };
+      // error.<kind> lets menus offer kind-specific actions (e.g. "Run AWS SSO Login" on error.ssoLogin).
+      item.contextValue = `error.${err.kind}`;
+      item.command = ROW_ACTIONS[err.kind] ?? { command: 'healthomics.retry', title: 'Retry', arguments: [this] };
     } else {
       item.iconPath = new vscode.ThemeIcon(this.options.icon ?? 'info');
       item.contextValue = 'message';

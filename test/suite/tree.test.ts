@@ -124,7 +124,7 @@ describe('shares tree (against the emulator)', function () {
     assert.equal(row.kind, 'message');
     assert.equal(row.options.error?.kind, 'throttled');
     assert.match(labelOf(row), /thrott/i);
-    assert.equal(row.toTreeItem().contextValue, 'error');
+    assert.equal(row.toTreeItem().contextValue, 'error.throttled');
     assert.equal(row.toTreeItem().command?.command, 'healthomics.retry');
     env.emulator.clearFaults();
     await vscode.commands.executeCommand('healthomics.retry', row);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { root } from '../harness/demo-env.mjs';
-import { openDemoWorkbench, openView, row, ROWS, runPaletteCommand, saveFailureShot } from './workbench.mjs';
+import { openDemoWorkbench, openView, row, ROWS, runPaletteCommand, saveFailureShot, VIEW } from './workbench.mjs';
 
 let wb;
 let failures = 0;
@@ -91,12 +91,51 @@ uiTest('Copy Resource ARN from a share row context menu puts the ARN on the clip
   assert.match(clip, /^arn:aws:omics:us-east-1:\d{12}:(workflow|variantStore|annotationStore)\/\S+$/);
 });
 
+uiTest(
+  '"Omics: Filter Shares" from the palette filters on the server, survives a window reload, and clears',
+  async () => {
+    const { page, emulator } = wb;
+    await runPaletteCommand(page, 'Omics: Filter Shares');
+    const pick = page.locator('.quick-input-widget');
+    await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'Pending' }).first().click();
+    await page.keyboard.press('Enter');
+    const message = page.locator(`${VIEW} .message`, { hasText: 'Filter: Pending' });
+    await message.waitFor({ timeout: 15_000 });
+    const last = emulator.requests.filter((r) => r.operation === 'ListShares').at(-1);
+    assert.deepEqual(last?.filter, { status: ['PENDING'] }, 'the filter went to the server');
+    await page.locator(ROWS).filter({ hasText: 'Active' }).first().waitFor({ state: 'detached', timeout: 15_000 });
+    // A reload restarts the extension: the filter comes back from the extension's storage.
+    await runPaletteCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await openView(page);
+    await page.locator(`${VIEW} .message`, { hasText: 'Filter: Pending' }).waitFor({ timeout: 30_000 });
+    await runPaletteCommand(page, 'Omics: Clear Share Filter');
+    await page.locator(`${VIEW} .message`).filter({ hasText: 'Filter:' }).waitFor({ state: 'hidden', timeout: 15_000 });
+    await row(page, 'Active').waitFor({ timeout: 15_000 });
+  },
+);
+
 uiTest('palette command "Omics: Refresh Shares" runs and the tree comes back; screenshot for the README', async () => {
   const { page } = wb;
   await runPaletteCommand(page, 'Omics: Refresh Shares');
   await row(page, 'Shared by me').waitFor();
   await row(page, 'Pending').waitFor({ timeout: 30_000 });
-  await page.mouse.move(900, 400);
+  // README screenshot: a wider sidebar, the Active group open with its "Load more…" row.
+  const sidebar = await page.locator('[id="workbench.parts.sidebar"]').boundingBox();
+  if (sidebar) {
+    const x = sidebar.x + sidebar.width;
+    await page.mouse.move(x - 1, 400);
+    await page.mouse.down();
+    await page.mouse.move(x + 230, 400, { steps: 5 });
+    await page.mouse.up();
+  }
+  await row(page, 'Deleting').click();
+  await row(page, 'Active').click();
+  await row(page, 'Load more…').waitFor();
+  await page.mouse.move(1100, 700);
   await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(root, 'media', 'screenshot.png') });
+  await page.screenshot({
+    path: path.join(root, 'media', 'screenshot.png'),
+    clip: { x: 0, y: 0, width: 1000, height: 800 },
+  });
 });

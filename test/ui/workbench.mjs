@@ -71,8 +71,12 @@ export async function saveFailureShot(page, name) {
   return file;
 }
 
+/** Opens the HealthOmics container (clicking its icon while it is open would close it, so check first). */
 export async function openView(page) {
-  await page.locator('.activitybar a.action-label[aria-label="HealthOmics"]').click();
+  await page.locator('.activitybar a.action-label[aria-label="HealthOmics"]').waitFor({ timeout: 30_000 });
+  if (!(await page.locator(VIEW).isVisible())) {
+    await page.locator('.activitybar a.action-label[aria-label="HealthOmics"]').click();
+  }
   await page.locator(VIEW).waitFor({ timeout: 30_000 });
 }
 
