@@ -3,7 +3,7 @@
  * field is read defensively; see the `Share` doc comment for the rules.
  */
 import type { ShareDetails } from '@aws-sdk/client-omics';
-import { parseOmicsArn } from './arn';
+import { resourceTypeOfArn } from './arn';
 import type { Share } from './model';
 import { isShareStatus, UNKNOWN_STATUS } from './model';
 
@@ -28,7 +28,7 @@ export function shareFromDetails(details: ShareDetails): Share {
   };
   const optional: Partial<Share> = {
     shareId,
-    resourceType: parseOmicsArn(resourceArn)?.resourceType,
+    resourceType: resourceTypeOfArn(resourceArn),
     rawStatus: known || typeof rawStatus !== 'string' ? undefined : rawStatus,
     statusMessage: nonEmptyString(details.statusMessage),
     shareName: nonEmptyString(details.shareName),

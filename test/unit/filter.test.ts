@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseOmicsArn, resourceTypeOfArn } from '../../src/core/arn';
 import { deserializeFilter, describeFilter, parseArnList, validateFilterArgument } from '../../src/core/filter';
 import { buildListSharesInput } from '../../src/core/sharesApi';
 
@@ -103,5 +104,34 @@ describe('the filter as the user sees it and as it is sent', () => {
     assert.equal(deserializeFilter({ status: ['GONE'] }), undefined);
     assert.equal(deserializeFilter(undefined), undefined);
     assert.equal(deserializeFilter('garbage'), undefined);
+  });
+});
+
+describe('resourceTypeOfArn (the fast path used when mapping pages)', () => {
+  it('agrees with parseOmicsArn on valid and invalid ARNs', () => {
+    const samples = [
+      WF,
+      VS,
+      AS,
+      'arn:aws-us-gov:omics:us-gov-west-1:123456789012:workflow/9876543',
+      'arn:aws-cn:omics:cn-north-1:123456789012:variantStore/abc',
+      'arn:aws:omics:us-east-1:123456789012:annotationStore/x/version/v1',
+      'arn:aws:omics:us-east-1:123456789012:variantStore/My-Store',
+      'arn:aws:omics:us-east-1:123456789012:workflow/abc',
+      'arn:aws:omics:us-east-1:12345678901:workflow/1',
+      'arn:aws:omics:us-east-1:123456789012:sequenceStore/123',
+      'arn:aws:s3:us-east-1:123456789012:workflow/1',
+      'arn:bogus:omics:us-east-1:123456789012:workflow/1',
+      'arn:aws:omics:us-east-1:123456789012:workflow/1234567890123456789',
+      'arn:aws:omics:useast1:123456789012:workflow/1',
+      'arn:aws:omics:us-east-1:123456789012:variantStore/ab',
+      ' arn:aws:omics:us-east-1:123456789012:workflow/1',
+      '',
+    ];
+    for (const arn of samples) {
+      assert.equal(resourceTypeOfArn(arn), parseOmicsArn(arn)?.resourceType, arn);
+    }
+    assert.equal(resourceTypeOfArn(WF), 'WORKFLOW');
+    assert.equal(resourceTypeOfArn(VS), 'VARIANT_STORE');
   });
 });
