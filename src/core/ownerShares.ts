@@ -22,7 +22,7 @@ import { Emitter } from './events';
 import type { Logger } from './logger';
 import { nullLogger } from './logger';
 import type { Page, ResourceOwner, Share, ShareFilter, ShareStatus, ShareStatusOrUnknown } from './model';
-import { isFilterActive, normalizeFilter, STATUS_ORDER, UNKNOWN_STATUS } from './model';
+import { GROUP_ORDER, isFilterActive, normalizeFilter, STATUS_ORDER, UNKNOWN_STATUS } from './model';
 import { planGroups } from './groupPlan';
 import { PagedList } from './paging';
 import type { SharesApi } from './sharesApi';
@@ -69,6 +69,7 @@ export class OwnerShares {
   private loading: Promise<void> | undefined;
   private controller: AbortController | undefined;
   private generation = 0;
+  private disposed = false;
 
   readonly onDidChange: (listener: (change: OwnerSharesChange) => void) => Disposable;
 
@@ -117,6 +118,9 @@ export class OwnerShares {
 
   /** Loads the groups (see the module comment for the request count). Never rejects: see `state`. */
   load(): Promise<void> {
+    if (this.disposed) {
+      return Promise.resolve(); // VS Code may still ask a replaced owner node for children: never request for it
+    }
     if (this.loading) {
       return this.loading;
     }
@@ -129,6 +133,45 @@ export class OwnerShares {
     this.loading = this.run(this.generation, this.controller.signal);
     this.emitter.fire({ scope: 'owner' });
     return this.loading;
+  }
+
+  /**
+   * Applies a share's new state after an action or a status poll, without a request: the share leaves the group
+   * of its old status and goes to the top of its new status's group (created if needed; not shown when the
+   * filter excludes that status). A no-op until the owner has loaded.
+   */
+  updateShare(share: Share): void {
+    if (this.phase !== 'done') {
+      return;
+    }
+    for (const e of this.entries) {
+      if (e.group.status !== share.status) {
+        e.list.update(share.key, undefined);
+      }
+    }
+    const allowed = share.status === UNKNOWN_STATUS || (this.statuses as readonly string[]).includes(share.status);
+    if (allowed) {
+      let target = this.entries.find((e) => e.group.status === share.status);
+      if (!target) {
+        target = this.entry(share.status, { items: [] });
+        this.entries.push(target);
+        this.entries.sort((a, b) => GROUP_ORDER.indexOf(a.group.status) - GROUP_ORDER.indexOf(b.group.status));
+      }
+      target.list.prepend(share);
+    }
+    this.entries.forEach((e) => (e.visible = isVisible(e.list)));
+    this.emitter.fire({ scope: 'owner' });
+  }
+
+  /** The loaded share with this key, if any. */
+  findShare(key: string): Share | undefined {
+    for (const e of this.entries) {
+      const found = e.list.items.find((s) => s.key === key);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
   }
 
   /** Discards everything and loads again from the first page. */
@@ -150,6 +193,7 @@ export class OwnerShares {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.reset();
     this.emitter.dispose();
   }

@@ -39,6 +39,7 @@ export class PagedList<T> {
   private _loaded = false;
   private _error: unknown;
   private _version = 0;
+  private _structureVersion = 0;
   private _lastRequestId: string | undefined;
   private inflight: Promise<void> | undefined;
   private controller: AbortController | undefined;
@@ -118,6 +119,7 @@ export class PagedList<T> {
     this._loaded = false;
     this._error = undefined;
     this._lastRequestId = undefined;
+    this._structureVersion++;
     this.bump();
   }
 
@@ -178,6 +180,50 @@ export class PagedList<T> {
     this._nextToken = next === undefined || next === '' || this.usedTokens.has(next) ? undefined : next;
     this._loaded = true;
     this._lastRequestId = page.requestId;
+  }
+
+  /**
+   * Replaces the item with `key` in place (a share whose details changed but not its group), or removes it when
+   * `item` is undefined (a share that moved to another status). Returns whether it was there. O(n), used for
+   * single actions, never per page. Removal changes earlier indices: `structureVersion` tells callers that cache
+   * per-index rows to rebuild them.
+   */
+  update(key: string, item: T | undefined): boolean {
+    const keyOf = this.options.keyOf;
+    const index = keyOf ? this._items.findIndex((i) => keyOf(i) === key) : -1;
+    if (index < 0) {
+      return false;
+    }
+    if (item === undefined) {
+      this._items.splice(index, 1);
+      this.keys.delete(key);
+    } else {
+      this._items[index] = item;
+    }
+    this._structureVersion++;
+    this.bump();
+    return true;
+  }
+
+  /** Adds an item at the top (a share that just entered this status); a key already loaded is replaced instead. */
+  prepend(item: T): void {
+    const key = this.options.keyOf?.(item);
+    if (key !== undefined && this.keys.has(key)) {
+      this.update(key, item);
+      return;
+    }
+    if (key !== undefined) {
+      this.keys.add(key);
+    }
+    this._items.unshift(item);
+    this._loaded = true;
+    this._structureVersion++;
+    this.bump();
+  }
+
+  /** Increments when items were replaced, removed or inserted other than by appending a page. */
+  get structureVersion(): number {
+    return this._structureVersion;
   }
 
   private bump(): void {

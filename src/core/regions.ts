@@ -23,22 +23,33 @@ export type RegionSource = 'setting' | 'profile' | 'environment' | 'default';
 
 /**
  * The region to use: the `healthomics.region` setting, then the profile's `region`, then AWS_REGION, then
- * us-east-1. Always resolved here so the SDK never probes instance metadata for a region.
+ * us-east-1. Always resolved here so the SDK never probes instance metadata for a region. A value that is not a
+ * Region code is skipped (and reported as `ignored`, the first one only), so a typo never breaks the connection.
  */
 export function resolveRegion(input: { setting?: string; profileRegion?: string; envRegion?: string }): {
   region: string;
   source: RegionSource;
+  ignored?: { source: RegionSource; value: string };
 } {
   const candidates: [string | undefined, RegionSource][] = [
     [input.setting, 'setting'],
     [input.profileRegion, 'profile'],
     [input.envRegion, 'environment'],
   ];
+  let ignored: { source: RegionSource; value: string } | undefined;
   for (const [value, source] of candidates) {
     const v = value?.trim();
     if (v && isRegionCode(v)) {
-      return { region: v, source };
+      return { region: v, source, ...(ignored ? { ignored } : {}) };
+    }
+    if (v && !ignored) {
+      ignored = { source, value: v };
     }
   }
-  return { region: DEFAULT_REGION, source: 'default' };
+  return { region: DEFAULT_REGION, source: 'default', ...(ignored ? { ignored } : {}) };
+}
+
+/** The HealthOmics Region with this code, if it is one (for labels: "eu-west-2 (Europe (London))"). */
+export function omicsRegion(id: string): { id: string; name: string } | undefined {
+  return OMICS_REGIONS.find((r) => r.id === id);
 }

@@ -32,6 +32,10 @@ export class StatusGroup {
   get version(): number {
     return this.list.version;
   }
+  /** Changes when rows were replaced, removed or inserted (not when a page was appended). */
+  get structureVersion(): number {
+    return this.list.structureVersion;
+  }
   get lastRequestId(): string | undefined {
     return this.list.lastRequestId;
   }

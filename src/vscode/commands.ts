@@ -11,13 +11,15 @@ import { copyValues, sharesForCommand } from './copy';
 import { runSsoLogin } from './ssoLogin';
 import type { ShareFilterStore } from './filterStore';
 import { pickFilter } from './filterPicker';
-import { MessageNode, StatusNode } from './nodes';
+import { MessageNode, type ShareNode, StatusNode } from './nodes';
+import { type ShareActions, shareNodesOf } from './shareActions';
 import { pickProfile, pickRegion } from './pickers';
 import type { ConnectionManager } from './connectionManager';
 import type { SharesTreeProvider } from './treeProvider';
 
 export interface CommandContext {
   tree: SharesTreeProvider;
+  actions: ShareActions;
   connections: ConnectionManager;
   filters: ShareFilterStore;
   log: vscode.LogOutputChannel;
@@ -27,7 +29,16 @@ export interface CommandContext {
 type Handler = (...args: unknown[]) => unknown;
 
 export function commandTable(ctx: CommandContext): Record<string, Handler> {
-  const { tree, connections, filters, log, logger } = ctx;
+  const { tree, connections, filters, log, logger, actions } = ctx;
+  /** The row a palette command acts on when none was clicked: a quick pick of the loaded shares. */
+  const pickNode = async (clicked: unknown, selected: unknown, title: string): Promise<ShareNode[]> => {
+    const nodes = shareNodesOf(clicked, selected);
+    if (nodes.length > 0) {
+      return nodes;
+    }
+    const shares = await sharesForCommand(tree, undefined, undefined, title);
+    return shares.map((s) => actions.nodeFor(s.key)).filter((n): n is ShareNode => n !== undefined);
+  };
   return {
     'healthomics.refreshShares': () => connections.update(true),
     'healthomics.selectProfile': () => pickProfile(connections.connection, logger),
@@ -72,6 +83,24 @@ export function commandTable(ctx: CommandContext): Record<string, Handler> {
     'healthomics.ssoLogin': () => {
       runSsoLogin(connections.connection?.profile);
     },
+    'healthomics.acceptShare': (node?: unknown, selected?: unknown) => actions.accept(shareNodesOf(node, selected)),
+    'healthomics.revokeShare': (node?: unknown, selected?: unknown) => actions.delete(shareNodesOf(node, selected)),
+    'healthomics.leaveShare': (node?: unknown, selected?: unknown) => actions.delete(shareNodesOf(node, selected)),
+    'healthomics.createShare': (args?: unknown) =>
+      actions.create(typeof args === 'object' && args !== null ? args : undefined),
+    'healthomics.showShareDetails': async (node?: unknown, selected?: unknown) => {
+      const [first] = await pickNode(node, selected, 'Show Share Details');
+      if (first) {
+        await actions.showDetails(first);
+      }
+    },
+    'healthomics.openInConsole': async (node?: unknown, selected?: unknown) => {
+      const [first] = await pickNode(node, selected, 'Open in AWS Console');
+      if (first) {
+        await actions.openInConsole(first);
+      }
+    },
+    'healthomics.findShare': (text?: unknown) => actions.find(typeof text === 'string' ? text : undefined),
     'healthomics.loadMore': async (node?: unknown) => {
       if (node instanceof StatusNode) {
         await tree.loadMore(node);

@@ -2,32 +2,49 @@
  * Activation (implicit: when the Resource Shares view opens or a command runs). Builds the pieces, wires their
  * events, and pushes every disposable into the extension context.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AwsFileIssue } from '../core/iniCheck';
+import { formatIssue } from '../core/iniCheck';
 import { redactingLogger } from '../core/logger';
+import { tapLogger } from '../core/logTap';
+import type { ResourceOwner } from '../core/model';
 import { registerCommands } from './commands';
 import { onDidChangeSettings, readSettings } from './config';
 import { ConnectionManager } from './connectionManager';
 import { ShareFilterStore } from './filterStore';
 import { asLogger, createLog } from './log';
-import { mfaCodeProvider } from './pickers';
+import type { PromptTracker } from './pickers';
+import { mfaCodeProvider, prompts } from './pickers';
+import { ShareActions } from './shareActions';
 import { ConnectionStatusBar } from './statusBar';
 import { SharesTreeProvider, VIEW_ID } from './treeProvider';
+
+/** The `healthomics.state` context key: which welcome content the empty view shows. */
+export type ViewState = 'loading' | 'noCredentials' | 'ready';
 
 export interface HealthOmicsApi {
   readonly tree: SharesTreeProvider;
   readonly connections: ConnectionManager;
   readonly filters: ShareFilterStore;
   readonly treeView: vscode.TreeView<unknown>;
+  /** Accept, delete, create, details, find; polling and the pending badge. */
+  readonly actions: ShareActions;
   /** Resolves when the connection in effect reflects the latest settings/config files. */
   ready(): Promise<void>;
+  /** The status bar item: its text, plain-text tooltip, and the account id once a loaded share revealed it. */
+  readonly statusBar: Pick<ConnectionStatusBar, 'text' | 'tooltipText' | 'account'>;
+  /** The quick picks and input boxes this extension shows (profile, region, MFA code). */
+  readonly prompts: PromptTracker;
+  /** Every line given to the HealthOmics log (all levels, after redaction), most recent last. */
+  readonly log: { lines(): readonly string[] };
+  /** The current value of the `healthomics.state` context key. */
+  state(): ViewState;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HealthOmicsApi> {
   const log = createLog();
-  const logger = redactingLogger(asLogger(log));
+  const tap = tapLogger(asLogger(log));
+  const logger = redactingLogger(tap.logger);
   const connections: ConnectionManager = new ConnectionManager(
     logger,
     mfaCodeProvider((): string => connections.connection?.profileLabel ?? 'default'),
@@ -42,19 +59,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<Health
     showCollapseAll: true,
   });
   const statusBar = new ConnectionStatusBar();
-  context.subscriptions.push(log, connections, filters, tree, treeView, statusBar);
+  const actions = new ShareActions(tree, connections, filters, treeView, logger);
+  context.subscriptions.push(log, connections, filters, tree, treeView, statusBar, actions);
+
+  let state: ViewState = 'loading';
+  const setState = (next: ViewState) => {
+    state = next;
+    void vscode.commands.executeCommand('setContext', 'healthomics.state', next);
+  };
+
+  /** The view's message: the filter, and any line of the AWS files the SDK cannot read (with the problem, if any). */
+  const updateMessage = () => {
+    const parts: string[] = [];
+    const filterDescription = filters.description;
+    if (filterDescription) {
+      parts.push(`Filter: ${filterDescription}`);
+    }
+    const problems = connections.configIssues.filter((i) => i.severity === 'error');
+    if (problems.length > 0) {
+      const connectionProblem = connections.connection?.problem;
+      parts.push(
+        `⚠ ${issuesText(problems)}${connectionProblem ? ` ${connectionProblem.message} Select another profile, or fix the file.` : ''}`,
+      );
+    }
+    treeView.message = parts.length > 0 ? parts.join(' — ') : undefined;
+  };
 
   const rebuildTree = () => {
     const session = connections.current;
-    const filterDescription = filters.description;
-    tree.setSession(session, { filter: filters.current, filterDescription, pageSize: readSettings().pageSize });
-    treeView.message = filterDescription ? `Filter: ${filterDescription}` : undefined;
+    tree.setSession(session, {
+      filter: filters.current,
+      filterDescription: filters.description,
+      pageSize: readSettings().pageSize,
+    });
     statusBar.update(session?.connection);
-    void vscode.commands.executeCommand(
-      'setContext',
-      'healthomics.state',
-      session?.connection.problem ? 'noCredentials' : 'ready',
-    );
+    updateMessage();
+    setState(session?.connection.problem ? 'noCredentials' : 'ready');
   };
 
   context.subscriptions.push(
@@ -64,10 +104,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Health
       }
       rebuildTree();
     }),
+    connections.onDidChangeConfigIssues(() => updateMessage()),
+    connections.onDidChangeSsoCache(() => {
+      // `aws sso login` (or the SDK refreshing a token) wrote the cache: an SSO profile's failed tree retries.
+      const sso = connections.connection?.profileInfo?.kind === 'sso';
+      if (sso && tree.ownerNodes.some((o) => o.shares.state.kind === 'error')) {
+        logger.info('The SSO token cache changed: retrying.');
+        tree.refresh();
+      }
+    }),
+    // The account id for the status bar, from the shares the tree loaded (never from another identity's: the
+    // owners are replaced, and their events unsubscribed, on every session change).
+    tree.onDidChangeTreeData(() => statusBar.setAccount(accountOf(tree))),
     filters.onDidChange(() => rebuildTree()),
     onDidChangeSettings(() => void connections.update().then(() => refreshIfPageSizeChanged())),
-    ...watchAwsFiles(() => void connections.update(true), logger),
-    ...registerCommands({ tree, connections, filters, log, logger }),
+    ...registerCommands({ tree, connections, filters, log, logger, actions }),
   );
 
   let pageSize = readSettings().pageSize;
@@ -80,40 +131,44 @@ export async function activate(context: vscode.ExtensionContext): Promise<Health
 
   await vscode.commands.executeCommand('setContext', 'healthomics.state', 'loading');
   const initial = connections.update();
-  return { tree, connections, filters, treeView, ready: () => connections.update().then(() => initial) };
+  return {
+    tree,
+    connections,
+    filters,
+    treeView,
+    actions,
+    ready: () => connections.update().then(() => initial),
+    statusBar,
+    prompts,
+    log: { lines: () => tap.lines() },
+    state: () => state,
+  };
 }
 
-/**
- * Watches the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured), so a
- * profile added or credentials refreshed outside VS Code are picked up without a reload. Directory watches
- * survive editors that replace the file on save.
- */
-function watchAwsFiles(onChange: () => void, logger: { debug(m: string): void }): vscode.Disposable[] {
-  const files = [
-    process.env.AWS_CONFIG_FILE || path.join(os.homedir(), '.aws', 'config'),
-    process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(os.homedir(), '.aws', 'credentials'),
-  ].map((f) => path.resolve(f.replace(/^~(?=$|\/)/, os.homedir())));
-  let timer: NodeJS.Timeout | undefined;
-  const fire = () => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, 300);
+function issuesText(problems: readonly AwsFileIssue[]): string {
+  const first = problems[0];
+  if (!first) {
+    return '';
+  }
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more: see the HealthOmics log)` : '';
+  return `${formatIssue(first)}${more}.`;
+}
+
+/** The caller's account: the owner of a SELF share, or the subscriber of an OTHER share. */
+function accountOf(tree: SharesTreeProvider): string | undefined {
+  const field: Record<ResourceOwner, 'ownerId' | 'principalSubscriber'> = {
+    SELF: 'ownerId',
+    OTHER: 'principalSubscriber',
   };
-  const disposables: vscode.Disposable[] = [{ dispose: () => clearTimeout(timer) }];
-  for (const dir of new Set(files.map((f) => path.dirname(f)))) {
-    try {
-      const watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
-        if (name && files.includes(path.join(dir, name.toString()))) {
-          logger.debug(`${path.join(dir, name.toString())} changed: re-reading profiles`);
-          fire();
-        }
-      });
-      watcher.on('error', () => watcher.close());
-      disposables.push({ dispose: () => watcher.close() });
-    } catch {
-      // The directory does not exist (no AWS files yet): nothing to watch.
+  for (const owner of tree.ownerNodes) {
+    for (const group of owner.shares.groups()) {
+      const id = group.items[0]?.[field[owner.owner]];
+      if (id) {
+        return id;
+      }
     }
   }
-  return disposables;
+  return undefined;
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ErrorDescription } from '../core/errors';
 import type { ResourceOwner, Share, ShareStatusOrUnknown } from '../core/model';
 import { resourceTypeLabel } from '../core/model';
+import { canAccept, canDelete, deleteVerb } from '../core/shareActions';
 import type { OwnerShares } from '../core/ownerShares';
 import type { StatusGroup } from '../core/statusGroup';
 import { shareTooltip } from './tooltip';
@@ -36,6 +37,8 @@ export class OwnerNode {
     readonly owner: ResourceOwner,
     readonly shares: OwnerShares,
     private readonly description: () => string | undefined,
+    /** A transient state to show on a share row ("Accepting…"), by share key. */
+    readonly busy: (key: string) => string | undefined = () => undefined,
   ) {}
   get id(): string {
     return `owner/${this.owner}`;
@@ -63,16 +66,25 @@ export class OwnerNode {
 export class StatusNode {
   readonly kind = 'status';
   /** Share rows, extended in place as pages arrive: a page costs O(page), not O(everything loaded). */
-  private readonly rows: ShareNode[] = [];
+  private rows: ShareNode[] = [];
+  private structureVersion: number;
   constructor(
     readonly parent: OwnerNode,
     readonly group: StatusGroup,
-  ) {}
+  ) {
+    this.structureVersion = group.structureVersion;
+  }
   get id(): string {
     return `${this.parent.id}/${this.group.status}`;
   }
   shareNodes(): readonly ShareNode[] {
     const items = this.group.items;
+    if (this.group.structureVersion !== this.structureVersion) {
+      // A share moved in or out after an action (rare): rebuild, reusing nodes whose share object is unchanged.
+      const old = new Map(this.rows.map((r) => [r.share, r]));
+      this.rows = items.map((s) => old.get(s) ?? new ShareNode(this, s));
+      this.structureVersion = this.group.structureVersion;
+    }
     for (let i = this.rows.length; i < items.length; i++) {
       this.rows.push(new ShareNode(this, items[i]));
     }
@@ -107,13 +119,32 @@ export class ShareNode {
     const s = this.share;
     const item = new vscode.TreeItem(s.shareName || s.shareId || s.key, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const other = this.parent.parent.owner === 'SELF' ? `to ${s.principalSubscriber}` : `from ${s.ownerId}`;
-    item.description = [resourceTypeLabel(s.resourceType), s.resourceId, other].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[s.resourceType ?? ''] ?? 'question');
-    item.tooltip = shareTooltip(s, this.parent.parent.owner);
-    item.contextValue = 'share';
+    const owner = this.parent.parent.owner;
+    const other = owner === 'SELF' ? `to ${s.principalSubscriber}` : `from ${s.ownerId}`;
+    const busy = this.parent.parent.busy(s.key);
+    item.description = [busy, resourceTypeLabel(s.resourceType), s.resourceId, other].filter(Boolean).join(' · ');
+    item.iconPath = busy
+      ? new vscode.ThemeIcon('loading~spin')
+      : new vscode.ThemeIcon(TYPE_ICONS[s.resourceType ?? ''] ?? 'question');
+    item.tooltip = shareTooltip(s, owner);
+    item.contextValue = busy ? 'share.busy' : shareContextValue(s, owner);
     return item;
   }
+}
+
+/**
+ * `share` plus the actions that apply, for menu `when` clauses: e.g. `share.accept.decline` for a pending offer,
+ * `share.revoke` for an owned active share, `share.leave`, or plain `share` once deleted.
+ */
+export function shareContextValue(share: Share, owner: ResourceOwner): string {
+  const parts = ['share'];
+  if (canAccept(share, owner)) {
+    parts.push('accept');
+  }
+  if (canDelete(share)) {
+    parts.push(deleteVerb(share, owner));
+  }
+  return parts.join('.');
 }
 
 export class LoadMoreNode {

@@ -27,6 +27,8 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private filter: ShareFilter | undefined;
   private pageSize = 50;
   private filterDescription: string | undefined;
+  /** A transient row state ("Accepting…") by share key; set by the share actions. */
+  busy: (key: string) => string | undefined = () => undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -65,6 +67,11 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
   }
 
+  /** Redraws one row (e.g. its transient state changed). */
+  refreshNode(node: TreeNode): void {
+    this.changed.fire(node);
+  }
+
   /** Every share loaded so far (for palette copy commands), in tree order. */
   loadedShares(): Share[] {
     return this.owners.flatMap((o) => o.shares.groups().flatMap((g) => [...g.items]));
@@ -86,6 +93,9 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
       return this.owners;
+    }
+    if (!this.owners.includes(node.kind === 'owner' ? node : ownerOf(node))) {
+      return []; // a node of a replaced session (VS Code can still ask for it): nothing from another identity
     }
     switch (node.kind) {
       case 'owner':
@@ -164,7 +174,12 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       pageSize: this.pageSize,
       logger: this.logger,
     });
-    const node = new OwnerNode(owner, shares, () => this.filterDescription);
+    const node = new OwnerNode(
+      owner,
+      shares,
+      () => this.filterDescription,
+      (key) => this.busy(key),
+    );
     this.subscriptions.push(
       shares.onDidChange((change) => {
         if (change.scope === 'group') {
@@ -225,6 +240,14 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.clear();
     this.changed.dispose();
   }
+}
+
+function ownerOf(node: Exclude<TreeNode, OwnerNode>): OwnerNode {
+  let n: TreeNode = node;
+  while (n.parent) {
+    n = n.parent;
+  }
+  return n;
 }
 
 export function isShareNode(node: unknown): node is ShareNode {

@@ -2,7 +2,7 @@
  * Command line for the HealthOmics share emulator:
  *
  *   node out/test/emulator/cli.js --port P --data FILE|demo [--activation-delay MS] [--deletion-delay MS]
- *                                 [--page-size N] [--verbose]
+ *                                 [--page-size N] [--mfa-code CODE] [--verbose]
  *
  * Binds 127.0.0.1 only and prints exactly `HealthOmics emulator listening on http://127.0.0.1:P` once listening.
  */
@@ -15,6 +15,7 @@ export const USAGE = `Usage: node out/test/emulator/cli.js [--port P] [--data FI
   --activation-delay MS    ACTIVATING -> ACTIVE delay after AcceptShare (default 2000)
   --deletion-delay MS      DELETING -> DELETED delay after DeleteShare (default 2000)
   --page-size N            ListShares page size when maxResults is not sent, 1-${MAX_PAGE_SIZE} (default 50)
+  --mfa-code CODE          the MFA code STS AssumeRole accepts (6 digits, default 123456)
   --verbose                print one line per API request
   --help                   show this help`;
 
@@ -24,6 +25,7 @@ export interface CliOptions {
   activationDelayMs?: number;
   deletionDelayMs?: number;
   pageSize?: number;
+  mfaCode?: string;
   verbose: boolean;
   help: boolean;
 }
@@ -74,6 +76,14 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--page-size':
         opts.pageSize = intArg(flag, value(), 1, MAX_PAGE_SIZE);
         break;
+      case '--mfa-code': {
+        const v = value();
+        if (v === undefined || !/^\d{6}$/.test(v)) {
+          throw new UsageError('--mfa-code needs a 6-digit code');
+        }
+        opts.mfaCode = v;
+        break;
+      }
       case '--verbose':
         noValue();
         opts.verbose = true;
@@ -116,6 +126,7 @@ export async function main(argv: string[]): Promise<number> {
       activationDelayMs: opts.activationDelayMs,
       deletionDelayMs: opts.deletionDelayMs,
       defaultPageSize: opts.pageSize,
+      ...(opts.mfaCode ? { sts: { mfaCode: opts.mfaCode } } : {}),
       log: opts.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
     });
   } catch (e) {

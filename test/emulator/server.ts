@@ -9,6 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { deriveResourceId, isParsedArn, parseArn, ACCOUNT_RE, SHARE_NAME_RE, validateData } from './data';
 import { verifySignature } from './sigv4';
 import {
+  assumeRole,
+  assumeRoleXml,
+  parseAssumeRole,
+  STS_AUTH_ERROR_CODES,
+  STS_VERSION,
+  StsError,
+  stsErrorXml,
+  type StsOptions,
+  type StsSession,
+} from './sts';
+import {
   OPERATIONS,
   RESOURCE_OWNERS,
   SHARE_RESOURCE_TYPES,
@@ -19,6 +30,7 @@ import {
   type FaultKind,
   type FaultMatch,
   type FaultSpec,
+  type HoldMatch,
   type OperationName,
   type RequestRecord,
   type ResourceOwner,
@@ -28,6 +40,7 @@ import {
 } from './types';
 
 export * from './types';
+export { DEFAULT_MFA_CODE, type StsOptions, type StsSession } from './sts';
 export { DataValidationError, demoDataPath, loadDataFile, parseArn, resolveDataArg, validateData } from './data';
 
 export interface EmulatorOptions {
@@ -49,6 +62,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** The request log keeps at most this many entries (oldest dropped). Default 10000. */
   maxLoggedRequests?: number;
+  /** STS AssumeRole settings: the accepted MFA code (default 123456), roles that require MFA. */
+  sts?: StsOptions;
 }
 
 export interface Emulator {
@@ -65,8 +80,14 @@ export interface Emulator {
   clearFaults(): void;
   /** The current fault spec with remaining counts. */
   getFaults(): FaultSpec;
+  /** Lets every request held by a `hold` fault go on; returns how many there were. */
+  release(): number;
+  /** How many requests a `hold` fault is holding now. */
+  held(): number;
   /** Every share in server order with lifecycle transitions applied. */
   snapshot(): ShareRecord[];
+  /** Every session AssumeRole issued (credentials included: for tests that check they never leak). */
+  stsSessions(): StsSession[];
 }
 
 /** The maximum accepted maxResults. */
@@ -234,7 +255,7 @@ function checkList(v: Violations, list: string[] | undefined, at: string, allowe
 // Faults
 
 const FAULT_KINDS: FaultKind[] = ['dropConnection', 'throttle', 'serverError', 'malformedBody'];
-const FAULT_KEYS = new Set([...FAULT_KINDS, 'failTransition', 'latencyMs', 'latencyByAccount']);
+const FAULT_KEYS = new Set([...FAULT_KINDS, 'failTransition', 'latencyMs', 'latencyByAccount', 'hold']);
 
 function validateFaults(input: unknown): FaultSpec {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -310,6 +331,37 @@ function validateFaults(input: unknown): FaultSpec {
       throw new Error('faults.failTransition.message: expected a string');
     }
     out.failTransition = msg === undefined ? ft : { ...ft, message: msg };
+  }
+  if (f.hold !== undefined && f.hold !== null) {
+    if (typeof f.hold !== 'object' || Array.isArray(f.hold)) {
+      throw new Error('faults.hold: expected an object like {"account": "111122223333"} ({} holds every request)');
+    }
+    const h = f.hold as Record<string, unknown>;
+    const match: HoldMatch = {};
+    for (const [k, v] of Object.entries(h)) {
+      if (k === 'region') {
+        if (typeof v !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v)) {
+          throw new Error('faults.hold.region: expected a Region code such as us-east-1');
+        }
+        match.region = v;
+      } else if (k === 'account') {
+        if (typeof v !== 'string' || !ACCOUNT_RE.test(v)) {
+          throw new Error('faults.hold.account: expected a 12-digit account id');
+        }
+        match.account = v;
+      } else if (k === 'operation') {
+        const ops = Array.isArray(v) ? (v as unknown[]) : [v];
+        for (const op of ops) {
+          if (typeof op !== 'string' || !(OPERATIONS as readonly string[]).includes(op)) {
+            throw new Error(`faults.hold.operation: ${JSON.stringify(op)} is not one of ${OPERATIONS.join(', ')}`);
+          }
+        }
+        match.operation = v as OperationName | OperationName[];
+      } else {
+        throw new Error(`faults.hold: unknown field "${k}"`);
+      }
+    }
+    out.hold = match;
   }
   if (f.latencyMs !== undefined && f.latencyMs !== null) {
     if (typeof f.latencyMs !== 'number' || !(f.latencyMs >= 0) || f.latencyMs > 600_000) {
@@ -425,6 +477,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const tokenKey = randomBytes(32);
 
   const keys = new Map<string, EmulatorAccount>(data.accounts.map((a) => [a.accessKeyId, a]));
+  /** Session credentials issued by AssumeRole, by access key id. */
+  const sessions = new Map<string, StsSession>();
+  const lookupKey = (accessKeyId: string): EmulatorAccount | undefined =>
+    keys.get(accessKeyId) ?? sessions.get(accessKeyId)?.account;
+  /** Session credentials past their Expiration (real clock, like signature expiry). */
+  const expiredSession = (accessKeyId: string): boolean => {
+    const s = sessions.get(accessKeyId);
+    return s !== undefined && Date.now() >= s.expiresMs;
+  };
   const byId = new Map<string, ShareState>();
   /** All shares in server order: creationTime ascending, then shareId ascending. */
   const sorted: ShareState[] = [];
@@ -518,6 +579,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const requests: RequestRecord[] = [];
   let seq = 0;
+  /** Requests waiting on a `hold` fault. */
+  const held = new Set<() => void>();
+  const release = (): number => {
+    const n = held.size;
+    for (const go of [...held]) {
+      go();
+    }
+    held.clear();
+    return n;
+  };
+  /** Replaces the fault spec; whatever the old spec held goes on. */
+  const replaceFaults = (spec: FaultSpec): void => {
+    faults = spec;
+    release();
+  };
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
   const sleep = (ms: number): Promise<void> =>
@@ -977,8 +1053,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
     }
 
-    const auth = verifySignature({ method: record.method, rawPath, rawQuery, rawHeaders: req.rawHeaders, body }, (k) =>
-      keys.get(k),
+    const auth = verifySignature(
+      { method: record.method, rawPath, rawQuery, rawHeaders: req.rawHeaders, body },
+      lookupKey,
     );
     if (auth.account) {
       record.account = auth.account.id;
@@ -992,6 +1069,27 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (!auth.ok) {
       sendError(res, record, started, new ApiError(auth.status, auth.errorType, auth.message));
       return;
+    }
+    if (expiredSession(auth.accessKeyId)) {
+      sendError(
+        res,
+        record,
+        started,
+        new ApiError(403, 'ExpiredTokenException', 'The security token included in the request is expired'),
+      );
+      return;
+    }
+    if (
+      faults.hold &&
+      faultMatches(faults.hold, record.operation, auth.account.id) &&
+      (faults.hold.region === undefined || faults.hold.region === auth.region)
+    ) {
+      const heldAt = Date.now();
+      await new Promise<void>((go) => held.add(go));
+      record.heldMs = Date.now() - heldAt;
+      if (closed) {
+        return;
+      }
     }
     const latency = (faults.latencyMs ?? 0) + (faults.latencyByAccount?.[auth.account.id] ?? 0);
     if (latency > 0) {
@@ -1079,6 +1177,128 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 
   // -------------------------------------------------------------------------------------------------------------
+  // STS (AWS query protocol, SigV4 service `sts`): POST / with a form body. Only AssumeRole; see sts.ts.
+
+  const sendXml = (res: http.ServerResponse, record: RequestRecord, started: number, status: number, xml: string) => {
+    record.status = status;
+    finish(record, started);
+    if (!res.headersSent && !res.destroyed) {
+      res.writeHead(status, {
+        'Content-Type': 'text/xml',
+        'Content-Length': Buffer.byteLength(xml),
+        'x-amzn-RequestId': record.requestId,
+      });
+      res.end(xml);
+    }
+  };
+
+  const sendStsError = (res: http.ServerResponse, record: RequestRecord, started: number, e: StsError): void => {
+    record.errorType = e.code;
+    sendXml(res, record, started, e.status, stsErrorXml(e, record.requestId));
+  };
+
+  const handleSts = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    rawPath: string,
+    rawQuery: string,
+    body: Buffer,
+    started: number,
+  ): Promise<void> => {
+    const params = new URLSearchParams(body.toString('utf8'));
+    const action = params.get('Action') ?? '';
+    const record: RequestRecord = {
+      seq: ++seq,
+      time: new Date(started).toISOString(),
+      method: req.method ?? 'POST',
+      path: rawPath,
+      query: Object.fromEntries(new URLSearchParams(rawQuery).entries()),
+      operation: action === 'AssumeRole' ? 'AssumeRole' : 'Unknown',
+      status: 0,
+      requestId: randomUUID(),
+      durationMs: 0,
+    };
+    if (req.headers.host !== undefined) {
+      record.host = req.headers.host;
+    }
+    for (const [name, key] of [
+      ['RoleArn', 'roleArn'],
+      ['RoleSessionName', 'roleSessionName'],
+      ['SerialNumber', 'serialNumber'],
+    ] as const) {
+      const v = params.get(name);
+      if (v !== null) {
+        record[key] = v;
+      }
+    }
+    record.hasTokenCode = params.has('TokenCode');
+    const auth = verifySignature(
+      { method: record.method, rawPath, rawQuery, rawHeaders: req.rawHeaders, body },
+      lookupKey,
+      Date.now(),
+      'sts',
+    );
+    if (auth.account) {
+      record.account = auth.account.id;
+    }
+    if (auth.accessKeyId !== undefined) {
+      record.accessKeyId = auth.accessKeyId;
+    }
+    if (auth.region !== undefined) {
+      record.region = auth.region;
+    }
+    if (!auth.ok) {
+      sendStsError(
+        res,
+        record,
+        started,
+        new StsError(auth.status, STS_AUTH_ERROR_CODES[auth.errorType] ?? auth.errorType, auth.message),
+      );
+      return;
+    }
+    if (expiredSession(auth.accessKeyId)) {
+      sendStsError(
+        res,
+        record,
+        started,
+        new StsError(403, 'ExpiredToken', 'The security token included in the request is expired'),
+      );
+      return;
+    }
+    const latency = (faults.latencyMs ?? 0) + (faults.latencyByAccount?.[auth.account.id] ?? 0);
+    if (latency > 0) {
+      record.latencyMs = latency;
+      await sleep(latency);
+      if (closed) {
+        return;
+      }
+    }
+    try {
+      if (action !== 'AssumeRole') {
+        throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${STS_VERSION}`);
+      }
+      if (params.get('Version') !== STS_VERSION) {
+        throw new StsError(
+          400,
+          'InvalidAction',
+          `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`,
+        );
+      }
+      const session = assumeRole(parseAssumeRole(params), auth.account, Date.now(), options.sts ?? {});
+      sessions.set(session.account.accessKeyId, session);
+      record.issuedAccessKeyId = session.account.accessKeyId;
+      sendXml(res, record, started, 200, assumeRoleXml(session, record.requestId));
+    } catch (e) {
+      sendStsError(
+        res,
+        record,
+        started,
+        e instanceof StsError ? e : new StsError(500, 'InternalFailure', `Emulator bug: ${String(e)}`),
+      );
+    }
+  };
+
+  // -------------------------------------------------------------------------------------------------------------
   // Control endpoint (no signature): /__emulator/...
 
   const snapshot = (): ShareRecord[] => {
@@ -1138,17 +1358,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
           } catch (e) {
             return reply(400, { message: `Body is not valid JSON: ${(e as Error).message}` });
           }
-          faults = validateFaults(parsed);
+          replaceFaults(validateFaults(parsed));
           return reply(200, getFaults());
         }
         case 'DELETE /__emulator/faults':
-          faults = {};
+          replaceFaults({});
           return reply(200, {});
+        case 'POST /__emulator/release':
+          return reply(200, { released: release() });
         case 'GET /__emulator/shares':
           return reply(200, { shares: snapshot() });
         default:
           return reply(404, {
-            message: `Unknown control route ${route}. Routes: GET /__emulator/health, GET|DELETE /__emulator/requests, GET|POST|DELETE /__emulator/faults, GET /__emulator/shares`,
+            message: `Unknown control route ${route}. Routes: GET /__emulator/health, GET|DELETE /__emulator/requests, GET|POST|DELETE /__emulator/faults, POST /__emulator/release, GET /__emulator/shares`,
           });
       }
     } catch (e) {
@@ -1195,7 +1417,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         res.end(text);
         return;
       }
-      handleApi(req, res, rawPath, rawQuery, body, started).catch((e: unknown) => {
+      const handler = rawPath === '/' && req.method === 'POST' ? handleSts : handleApi;
+      handler(req, res, rawPath, rawQuery, body, started).catch((e: unknown) => {
         if (!res.headersSent) {
           res.writeHead(500, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'InternalServerException' });
           res.end(JSON.stringify({ message: `Emulator bug: ${String(e)}` }));
@@ -1230,13 +1453,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       requests.length = 0;
     },
     setFaults: (f: FaultSpec) => {
-      faults = validateFaults(f);
+      replaceFaults(validateFaults(f));
     },
     clearFaults: () => {
-      faults = {};
+      replaceFaults({});
     },
+    release,
+    held: () => held.size,
     getFaults,
     snapshot,
+    stsSessions: () => [...sessions.values()].map((s) => ({ ...s, account: { ...s.account } })),
     close: () =>
       new Promise<void>((resolve) => {
         if (closed) {
@@ -1244,6 +1470,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
           return;
         }
         closed = true;
+        release();
         for (const t of timers) {
           clearTimeout(t);
         }

@@ -96,6 +96,17 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Milliseconds added to requests of one caller account (added to latencyMs). */
   latencyByAccount?: Record<string, number>;
+  /**
+   * Matching share-API requests wait, after authentication, until `release()` (or the control route
+   * `POST /__emulator/release`) is called or the fault spec is replaced or cleared; then they go on as usual.
+   * Makes "a slow answer arrives after the user switched" deterministic.
+   */
+  hold?: HoldMatch;
+}
+
+/** Which requests a `hold` fault holds: the FaultMatch fields, plus the signing region. */
+export interface HoldMatch extends FaultMatch {
+  region?: string;
 }
 
 export type FaultKind = 'throttle' | 'serverError' | 'malformedBody' | 'dropConnection';
@@ -113,8 +124,8 @@ export interface RequestRecord {
   host?: string;
   /** Decoded query parameters. */
   query: Record<string, string>;
-  /** `Unknown` when no route matched. */
-  operation: OperationName | 'Unknown';
+  /** `Unknown` when no route matched (or an STS Action other than AssumeRole). */
+  operation: OperationName | 'AssumeRole' | 'Unknown';
   /** Caller account, when the signature identified one (even if the signature later failed). */
   account?: string;
   accessKeyId?: string;
@@ -129,6 +140,8 @@ export interface RequestRecord {
   fault?: FaultKind;
   /** Injected latency in ms, if any. */
   latencyMs?: number;
+  /** How long the request was held by a `hold` fault, if it was. */
+  heldMs?: number;
   durationMs: number;
   /** Parsed JSON body, if any and valid. */
   body?: unknown;
@@ -145,4 +158,11 @@ export interface RequestRecord {
   returnedNextToken?: boolean;
   // Get/Accept/Delete
   shareId?: string;
+  // STS AssumeRole (the TokenCode itself is never logged: only whether one was sent)
+  roleArn?: string;
+  roleSessionName?: string;
+  serialNumber?: string;
+  hasTokenCode?: boolean;
+  /** The access key id of the session credentials issued (on success). */
+  issuedAccessKeyId?: string;
 }

@@ -41,6 +41,7 @@ module.exports = {
   workspace: {
     getConfiguration: () => ({ get: (_k, d) => d, update: async () => undefined }),
     onDidChangeConfiguration: disposable,
+    registerTextDocumentContentProvider: disposable,
   },
   env: { clipboard: { writeText: async () => undefined } },
   __context: () => ({

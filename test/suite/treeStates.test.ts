@@ -41,7 +41,7 @@ describe('tree rows, errors and refresh (against the emulator)', function () {
     assert.equal(item.label, 'evil_name');
     assert.equal(item.description, `Workflow · ${1_000_201} · to ${S.id}`);
     assert.equal(item.id, `owner/SELF/FAILED/${evil.shareId}`);
-    assert.equal(item.contextValue, 'share');
+    assert.equal(item.contextValue, 'share.revoke', 'a failed owned share: no accept; revoke is still offered');
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'symbol-event');
     const tooltip = item.tooltip as vscode.MarkdownString;
     assert.ok(tooltip instanceof vscode.MarkdownString);

@@ -115,6 +115,34 @@ uiTest(
   },
 );
 
+uiTest('Accept Share from the context menu of a pending offer moves it out of Pending', async () => {
+  const { page, emulator } = wb;
+  const pendingGroups = page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: /^Pending$/ }) });
+  await pendingGroups.nth(1).waitFor({ timeout: 15_000 }); // Shared by me and Shared with me both have offers
+  const offer = row(page, 'long-read-assembly');
+  await offer.click({ button: 'right' });
+  await page.waitForTimeout(300);
+  await page.locator('.context-view .monaco-menu .action-item', { hasText: 'Accept Share' }).first().click();
+  for (let i = 0; i < 100 && !emulator.requests.some((r) => r.operation === 'AcceptShare'); i++) {
+    await page.waitForTimeout(50);
+  }
+  const accept = emulator.requests.find((r) => r.operation === 'AcceptShare');
+  assert.equal(accept?.status, 200);
+  // Its only Pending group under "Shared with me" is gone: one Pending group left.
+  await page.waitForFunction(
+    ([sel]) =>
+      [...document.querySelectorAll(sel)].filter((r) => r.querySelector('.label-name')?.textContent === 'Pending')
+        .length === 1,
+    [ROWS],
+  );
+  // …and live status polling follows it to Active ("Shared with me" had 3 Active shares in the demo data).
+  await page
+    .locator(ROWS)
+    .filter({ has: page.locator('.label-name', { hasText: /^Active$/ }) })
+    .filter({ has: page.locator('.label-description', { hasText: /^4$/ }) })
+    .waitFor({ timeout: 20_000 });
+});
+
 uiTest('palette command "Omics: Refresh Shares" runs and the tree comes back; screenshot for the README', async () => {
   const { page } = wb;
   await runPaletteCommand(page, 'Omics: Refresh Shares');
