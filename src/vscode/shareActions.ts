@@ -10,7 +10,7 @@ import { parseOmicsArn } from '../core/arn';
 import { deleteConfirmation, deleteShares, summarizeDeletes } from '../core/batchDelete';
 import { consoleUrl, goToArnUrl } from '../core/consoleUrl';
 import { describeError } from '../core/errors';
-import { findShare, parseFindInput, validateFindInput } from '../core/findShare';
+import { findShare, parseFindInput } from '../core/findShare';
 import type { Logger } from '../core/logger';
 import type { ResourceOwner, Share } from '../core/model';
 import { pendingBadge } from '../core/pendingBadge';
@@ -21,23 +21,12 @@ import { OmicsShareOperations, type ShareOperationName } from '../core/shareOper
 import { validateResourceArn, validateShareName, validateSubscriberAccount } from '../core/shareValidation';
 import type { Session } from '../core/connection';
 import type { ConnectionManager } from './connectionManager';
+import { type Confirm, type CreateShareArgs, modalConfirm, promptCreateShare, promptFindInput } from './sharePrompts';
 import type { ShareFilterStore } from './filterStore';
 import { ShareNode, type OwnerNode } from './nodes';
 import type { SharesTreeProvider } from './treeProvider';
 
 export const DETAILS_SCHEME = 'healthomics-share';
-
-export interface CreateShareArgs {
-  resourceArn?: string;
-  principalSubscriber?: string;
-  shareName?: string;
-}
-
-/** Asks before deleting; tests replace it (a modal dialog cannot be answered from the extension host). */
-export type Confirm = (message: string, detail: string, confirmLabel: string) => Promise<boolean>;
-
-const modalConfirm: Confirm = async (message, detail, confirmLabel) =>
-  (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel)) === confirmLabel;
 
 export class ShareActions implements vscode.Disposable {
   private session: { owner: Session; ops: OmicsShareOperations; poller: StatusPoller } | undefined;
@@ -158,34 +147,12 @@ export class ShareActions implements vscode.Disposable {
       void vscode.window.showWarningMessage('Select an AWS profile before sharing a resource.');
       return undefined;
     }
-    const resourceArn = args?.resourceArn ?? (await this.askResourceArn());
-    if (resourceArn === undefined) {
+    // With arguments (keybindings, tests) nothing is asked; otherwise three validated prompts.
+    const input = args ?? (await promptCreateShare(this.ownResourceArns(), this.callerAccountId));
+    if (!input?.resourceArn || !input.principalSubscriber) {
       return undefined;
     }
-    const principalSubscriber =
-      args?.principalSubscriber ??
-      (await vscode.window.showInputBox({
-        title: 'Share Resource (2/3): subscriber account',
-        prompt: 'The 12-digit AWS account to offer the resource to',
-        placeHolder: '123456789012',
-        ignoreFocusOut: true,
-        validateInput: (v) => validateSubscriberAccount(v, this.callerAccountId),
-      }));
-    if (principalSubscriber === undefined) {
-      return undefined;
-    }
-    // With arguments (keybindings, tests) nothing is asked; the name is optional there.
-    const shareName = args
-      ? args.shareName
-      : await vscode.window.showInputBox({
-          title: 'Share Resource (3/3): share name (optional)',
-          prompt: 'Letters, digits, "-" and "_"; leave empty for none',
-          ignoreFocusOut: true,
-          validateInput: validateShareName,
-        });
-    if (!args && shareName === undefined) {
-      return undefined; // Escape
-    }
+    const { resourceArn, principalSubscriber, shareName } = input;
     const problem =
       validateResourceArn(resourceArn) ??
       validateSubscriberAccount(principalSubscriber) ??
@@ -217,51 +184,11 @@ export class ShareActions implements vscode.Disposable {
     }
   }
 
-  private async askResourceArn(): Promise<string | undefined> {
-    // Offer the ARNs already seen in "Shared by me"; any other ARN can be typed.
+  /** The resource ARNs already seen in "Shared by me", offered first when sharing a resource. */
+  private ownResourceArns(): string[] {
     const own = this.tree.ownerNodes.find((o) => o.owner === 'SELF');
-    const seen = [...new Set(own?.shares.groups().flatMap((g) => g.items.map((sh) => sh.resourceArn)) ?? [])].filter(
-      (a) => a !== '',
-    );
-    const qp = vscode.window.createQuickPick();
-    qp.title = 'Share Resource (1/3): resource ARN';
-    qp.placeholder = 'arn:aws:omics:<region>:<account>:workflow/<id> — or pick one you already share';
-    qp.ignoreFocusOut = true;
-    qp.items = seen.map((arn) => ({ label: arn }));
-    qp.onDidChangeValue((v) => {
-      const typed = v.trim();
-      const problem = typed ? validateResourceArn(typed, this.callerAccountId) : undefined;
-      // The typed ARN is offered first, with the reason it cannot be used (if any) right under it.
-      const typedItem =
-        typed && !seen.includes(typed)
-          ? [
-              {
-                label: typed,
-                alwaysShow: true,
-                detail: problem ? `$(error) ${problem}` : '$(check) Share this resource',
-              },
-            ]
-          : [];
-      qp.items = [...typedItem, ...seen.map((arn) => ({ label: arn }))];
-    });
-    return new Promise((resolve) => {
-      let done = false;
-      qp.onDidAccept(() => {
-        const value = qp.selectedItems[0]?.label ?? qp.value.trim();
-        if (validateResourceArn(value, this.callerAccountId) === undefined) {
-          done = true;
-          resolve(value);
-          qp.hide();
-        }
-      });
-      qp.onDidHide(() => {
-        if (!done) {
-          resolve(undefined);
-        }
-        qp.dispose();
-      });
-      qp.show();
-    });
+    const arns = own?.shares.groups().flatMap((g) => g.items.map((sh) => sh.resourceArn)) ?? [];
+    return [...new Set(arns)].filter((a) => a !== '');
   }
 
   async showDetails(node: ShareNode): Promise<void> {
@@ -310,14 +237,7 @@ export class ShareActions implements vscode.Disposable {
     if (!s || !session) {
       return undefined;
     }
-    const text =
-      input ??
-      (await vscode.window.showInputBox({
-        title: 'Find Share',
-        prompt: 'A share id or a resource ARN',
-        ignoreFocusOut: true,
-        validateInput: validateFindInput,
-      }));
+    const text = input ?? (await promptFindInput());
     if (text === undefined) {
       return undefined;
     }

@@ -71,13 +71,27 @@ export async function saveFailureShot(page, name) {
   return file;
 }
 
-/** Opens the HealthOmics container (clicking its icon while it is open would close it, so check first). */
+/**
+ * Opens the HealthOmics container. Clicking its icon while it is open closes it, and after a reload the workbench
+ * may still be restoring the sidebar when we look, so check, click, and check again.
+ */
 export async function openView(page) {
-  await page.locator('.activitybar a.action-label[aria-label="HealthOmics"]').waitFor({ timeout: 30_000 });
-  if (!(await page.locator(VIEW).isVisible())) {
-    await page.locator('.activitybar a.action-label[aria-label="HealthOmics"]').click();
+  const icon = page.locator('.activitybar a.action-label[aria-label="HealthOmics"]');
+  await icon.waitFor({ timeout: 30_000 });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await page.locator(VIEW).isVisible()) {
+      return;
+    }
+    await page.waitForTimeout(attempt === 0 ? 0 : 500);
+    if (!(await page.locator(VIEW).isVisible())) {
+      await icon.click();
+    }
+    await page
+      .locator(VIEW)
+      .waitFor({ timeout: 3000 })
+      .catch(() => {});
   }
-  await page.locator(VIEW).waitFor({ timeout: 30_000 });
+  await page.locator(VIEW).waitFor({ timeout: 5000 });
 }
 
 export async function runPaletteCommand(page, title) {
