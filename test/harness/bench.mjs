@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 import { extensionOptions } from '../../esbuild.mjs';
 import { root } from './demo-env.mjs';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const tmp = process.env.BENCH_TMP
   ? (fs.mkdirSync(process.env.BENCH_TMP, { recursive: true }), process.env.BENCH_TMP)
