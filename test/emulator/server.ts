@@ -1057,15 +1057,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       { method: record.method, rawPath, rawQuery, rawHeaders: req.rawHeaders, body },
       lookupKey,
     );
-    if (auth.account) {
-      record.account = auth.account.id;
-    }
-    if (auth.accessKeyId !== undefined) {
-      record.accessKeyId = auth.accessKeyId;
-    }
-    if (auth.region !== undefined) {
-      record.region = auth.region;
-    }
+    recordCaller(record, auth);
     if (!auth.ok) {
       sendError(res, record, started, new ApiError(auth.status, auth.errorType, auth.message));
       return;
@@ -1238,15 +1230,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       Date.now(),
       'sts',
     );
-    if (auth.account) {
-      record.account = auth.account.id;
-    }
-    if (auth.accessKeyId !== undefined) {
-      record.accessKeyId = auth.accessKeyId;
-    }
-    if (auth.region !== undefined) {
-      record.region = auth.region;
-    }
+    recordCaller(record, auth);
     if (!auth.ok) {
       sendStsError(
         res,
@@ -1479,4 +1463,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.closeAllConnections();
       }),
   };
+}
+
+/** Copies who signed the request (even when the signature then failed) into its log record. */
+function recordCaller(
+  record: RequestRecord,
+  auth: { account?: { id: string }; accessKeyId?: string; region?: string },
+): void {
+  if (auth.account) {
+    record.account = auth.account.id;
+  }
+  if (auth.accessKeyId !== undefined) {
+    record.accessKeyId = auth.accessKeyId;
+  }
+  if (auth.region !== undefined) {
+    record.region = auth.region;
+  }
 }
