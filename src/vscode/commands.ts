@@ -85,6 +85,7 @@ export function commandTable(ctx: CommandContext): Record<string, Handler> {
     },
     'healthomics.acceptShare': (node?: unknown, selected?: unknown) => actions.accept(shareNodesOf(node, selected)),
     'healthomics.revokeShare': (node?: unknown, selected?: unknown) => actions.delete(shareNodesOf(node, selected)),
+    'healthomics.declineShare': (node?: unknown, selected?: unknown) => actions.delete(shareNodesOf(node, selected)),
     'healthomics.leaveShare': (node?: unknown, selected?: unknown) => actions.delete(shareNodesOf(node, selected)),
     'healthomics.createShare': (args?: unknown) =>
       actions.create(typeof args === 'object' && args !== null ? args : undefined),

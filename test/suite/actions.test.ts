@@ -75,6 +75,8 @@ describe('share actions (two accounts, against the emulator)', function () {
     const polls = env.emulator.requests.filter((r) => r.operation === 'GetShare');
     assert.ok(polls.length >= 1 && polls.every((r) => r.path.endsWith(created.shareId!)));
     await waitFor('polling to stop', () => env!.api.actions.pollingShareIds.length === 0);
+    const accepted = rowsOf('OTHER', 'ACTIVE').find((n) => n.share.shareId === created.shareId);
+    assert.equal(accepted?.toTreeItem().contextValue, 'share.leave', 'an accepted share can be left, not declined');
 
     await as('demo-owner');
     const active = rowsOf('SELF', 'ACTIVE').find((n) => n.share.shareId === created.shareId);
