@@ -108,6 +108,12 @@ export class StatusNode {
 
 export class ShareNode {
   readonly kind = 'share';
+  /**
+   * The row's TreeItem, built once: VS Code asks for every child's item whenever a group refreshes (each "Load
+   * more…"), so rebuilding 10,000 tooltips per page would make a page cost O(everything loaded). A share object
+   * never changes (updates make a new node), so only the transient busy text invalidates it.
+   */
+  private cached: { busy: string | undefined; item: vscode.TreeItem } | undefined;
   constructor(
     readonly parent: StatusNode,
     readonly share: Share,
@@ -116,12 +122,18 @@ export class ShareNode {
     return `${this.parent.id}/${this.share.key}`;
   }
   toTreeItem(): vscode.TreeItem {
+    const busy = this.parent.parent.busy(this.share.key);
+    if (this.cached?.busy !== busy || !this.cached) {
+      this.cached = { busy, item: this.buildItem(busy) };
+    }
+    return this.cached.item;
+  }
+  private buildItem(busy: string | undefined): vscode.TreeItem {
     const s = this.share;
     const item = new vscode.TreeItem(s.shareName || s.shareId || s.key, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const owner = this.parent.parent.owner;
     const other = owner === 'SELF' ? `to ${s.principalSubscriber}` : `from ${s.ownerId}`;
-    const busy = this.parent.parent.busy(s.key);
     item.description = [busy, resourceTypeLabel(s.resourceType), s.resourceId, other].filter(Boolean).join(' · ');
     item.iconPath = busy
       ? new vscode.ThemeIcon('loading~spin')

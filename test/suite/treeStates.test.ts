@@ -53,6 +53,8 @@ describe('tree rows, errors and refresh (against the emulator)', function () {
     assert.ok(!tooltip.value.includes('](command:'), 'no live command link');
     assert.ok(tooltip.value.includes('\\*\\*bold\\*\\*'));
     assert.ok(tooltip.value.includes('**Resource ARN:** '), 'our own labels are Markdown');
+    // Built once: a group refresh (every "Load more…") does not rebuild the items of rows already shown.
+    assert.equal(row.toTreeItem(), item);
   });
 
   it('status groups carry counts, lifecycle order and icons', async () => {
