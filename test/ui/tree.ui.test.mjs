@@ -157,9 +157,26 @@ uiTest('palette command "Omics: Refresh Shares" runs and the tree comes back; sc
     await page.mouse.move(x + 230, 400, { steps: 5 });
     await page.mouse.up();
   }
-  await row(page, 'Deleting').click();
-  await row(page, 'Active').click();
-  await row(page, 'Load more…').waitFor();
+  // Expansion survives the refresh (stable ids), so expand by state, not by toggling; and wait for the reload to
+  // settle first (rows are re-rendered when the owners' groups arrive).
+  await page
+    .locator(ROWS)
+    .filter({ hasText: 'Loading shares…' })
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 });
+  await page.waitForTimeout(500);
+  for (let attempt = 0; attempt < 5 && !(await row(page, 'Load more…').isVisible()); attempt++) {
+    for (const label of ['Deleting', 'Active']) {
+      const r = row(page, label);
+      if ((await r.getAttribute('aria-expanded')) !== 'true') {
+        await r.click();
+      }
+    }
+    await row(page, 'Load more…')
+      .waitFor({ timeout: 3000 })
+      .catch(() => {});
+  }
+  await row(page, 'Load more…').waitFor({ timeout: 1000 });
   await page.mouse.move(1100, 700);
   await page.waitForTimeout(500);
   await page.screenshot({
