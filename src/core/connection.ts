@@ -14,6 +14,7 @@ import { memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh 
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { OmicsClient, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-omics';
 import type { AwsCredentialIdentityProvider, DeserializeMiddleware, InitializeMiddleware } from '@smithy/types';
+import type { ErrorContext } from './errors';
 import type { Logger } from './logger';
 import type { IniSection, ParsedFiles, ProfileInfo } from './profiles';
 import { findProfile } from './profiles';
@@ -365,4 +366,11 @@ export class Session {
       this.client.destroy();
     }
   }
+}
+
+/** The part of a connection that error messages name (profile, region, endpoint). */
+export function errorContextOf(
+  connection: Connection | undefined,
+): Pick<ErrorContext, 'profile' | 'region' | 'endpoint'> {
+  return { profile: connection?.profile, region: connection?.region, endpoint: connection?.endpoint };
 }

@@ -74,6 +74,11 @@ export function describeError(err: unknown, ctx: ErrorContext): ErrorDescription
   return result;
 }
 
+/** One log line for a described error: what, what to do, the technical cause and the request id. */
+export function errorLogLine(subject: string, d: ErrorDescription): string {
+  return `${subject}: ${d.title}. ${d.detail} [${d.technical}]${d.requestId ? ` (request id ${d.requestId})` : ''}`;
+}
+
 function technical(f: ErrorFacts): string {
   const extras = [f.codes[0], f.httpStatus === undefined ? undefined : `HTTP ${f.httpStatus}`].filter(Boolean);
   return redact(`${f.name}: ${f.message}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Share } from '../core/model';
 import type { SharesTreeProvider } from './treeProvider';
-import { ShareNode } from './nodes';
+import { shareNodesOf } from './nodes';
 
 /**
  * The shares a copy command acts on: the selection when the clicked row is part of it (multi-select), the
@@ -13,9 +13,9 @@ export async function sharesForCommand(
   selected: unknown,
   title: string,
 ): Promise<Share[]> {
-  const sel = Array.isArray(selected) ? selected.filter((n): n is ShareNode => n instanceof ShareNode) : [];
-  if (clicked instanceof ShareNode) {
-    return (sel.some((n) => n === clicked) && sel.length > 1 ? sel : [clicked]).map((n) => n.share);
+  const nodes = shareNodesOf(clicked, selected);
+  if (nodes.length > 0) {
+    return nodes.map((n) => n.share);
   }
   const loaded = tree.loadedShares();
   if (loaded.length === 0) {
@@ -48,6 +48,6 @@ export async function copyValues(values: string[], what: string): Promise<void> 
     return;
   }
   await vscode.env.clipboard.writeText(nonEmpty.join('\n'));
-  const label = nonEmpty.length === 1 || what.includes('JSON') ? what : `${nonEmpty.length} ${what}s`;
+  const label = nonEmpty.length === 1 ? what : `${nonEmpty.length} ${what}s`;
   vscode.window.setStatusBarMessage(`$(clippy) Copied ${label} to the clipboard`, 4000);
 }

@@ -248,3 +248,15 @@ export class MessageNode {
 }
 
 export type TreeNode = OwnerNode | StatusNode | ShareNode | LoadMoreNode | MessageNode;
+
+/**
+ * The rows a row command acts on: the selection when the clicked row is part of a multi-selection, the clicked
+ * row otherwise (as the explorer does); with no row clicked, the selected rows (possibly none).
+ */
+export function shareNodesOf(clicked: unknown, selected: unknown): ShareNode[] {
+  const sel = Array.isArray(selected) ? selected.filter((n): n is ShareNode => n instanceof ShareNode) : [];
+  if (clicked instanceof ShareNode) {
+    return sel.includes(clicked) && sel.length > 1 ? sel : [clicked];
+  }
+  return sel;
+}

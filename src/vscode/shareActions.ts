@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parseOmicsArn } from '../core/arn';
 import { deleteConfirmation, deleteShares, summarizeDeletes } from '../core/batchDelete';
 import { consoleUrl, goToArnUrl } from '../core/consoleUrl';
-import { describeError } from '../core/errors';
+import { describeError, errorLogLine } from '../core/errors';
 import { findShare, parseFindInput } from '../core/findShare';
 import type { Logger } from '../core/logger';
 import type { ResourceOwner, Share } from '../core/model';
@@ -19,11 +19,11 @@ import { hiddenByFilter, loadUntilFound } from '../core/reveal';
 import { shareDetailsDocument } from '../core/shareDetails';
 import { OmicsShareOperations, type ShareOperationName } from '../core/shareOperations';
 import { validateResourceArn, validateShareName, validateSubscriberAccount } from '../core/shareValidation';
-import type { Session } from '../core/connection';
+import { errorContextOf, type Session } from '../core/connection';
 import type { ConnectionManager } from './connectionManager';
 import { type Confirm, type CreateShareArgs, modalConfirm, promptCreateShare, promptFindInput } from './sharePrompts';
 import type { ShareFilterStore } from './filterStore';
-import { ShareNode, type OwnerNode } from './nodes';
+import type { OwnerNode, ShareNode } from './nodes';
 import type { SharesTreeProvider } from './treeProvider';
 
 export const DETAILS_SCHEME = 'healthomics-share';
@@ -65,10 +65,10 @@ export class ShareActions implements vscode.Disposable {
       const c = session.connection;
       const poller = new StatusPoller({
         fetch: (id, signal) => ops.getShare(id, signal),
-        errorContext: { profile: c.profile, region: c.region, endpoint: c.endpoint },
+        errorContext: errorContextOf(c),
       });
       poller.onDidChange(({ share }) => this.apply(share));
-      poller.onDidFail((f) => this.logger.warn(`Status poll of ${f.shareId}: ${f.error.title}. ${f.error.detail}`));
+      poller.onDidFail((f) => this.logger.warn(errorLogLine(`Status poll of ${f.shareId}`, f.error)));
       if (!this.treeView.visible) {
         poller.pause();
       }
@@ -119,17 +119,16 @@ export class ShareActions implements vscode.Disposable {
       return undefined;
     }
     shares.forEach((sh) => this.setBusy(sh.key, 'Deleting…'));
-    const c = this.connections.connection;
     const results = await deleteShares(s.ops, shares, {
       owner,
-      errorContext: { profile: c?.profile, region: c?.region, endpoint: c?.endpoint },
+      errorContext: errorContextOf(this.connections.connection),
     });
     shares.forEach((sh) => this.setBusy(sh.key, undefined));
     for (const r of results) {
       if (r.ok) {
         this.apply({ ...r.share, status: r.status }, owner(r.share));
       } else {
-        this.logger.error(`DeleteShare ${r.share.shareId}: ${r.error.title}. ${r.error.detail} [${r.error.technical}]`);
+        this.logger.error(errorLogLine(`DeleteShare ${r.share.shareId}`, r.error));
       }
     }
     const summary = summarizeDeletes(results);
@@ -214,8 +213,8 @@ export class ShareActions implements vscode.Disposable {
       this.apply(share, owner);
       return shareDetailsDocument(share, owner, new Date());
     } catch (err) {
-      const d = describeError(err, { operation: 'GetShare', profile: this.connections.connection?.profile });
-      this.logger.error(`GetShare ${id}: ${d.title}. ${d.detail} [${d.technical}]`);
+      const d = describeError(err, { ...errorContextOf(this.connections.connection), operation: 'GetShare' });
+      this.logger.error(errorLogLine(`GetShare ${id}`, d));
       return `# Share details\n\n${d.title}\n\n${d.detail}\n`;
     }
   }
@@ -349,18 +348,17 @@ export class ShareActions implements vscode.Disposable {
   }
 
   private fail(operation: ShareOperationName, err: unknown, share?: Share): void {
-    const c = this.connections.connection;
-    const d = describeError(err, { operation, profile: c?.profile, region: c?.region, endpoint: c?.endpoint });
-    this.logger.error(
-      `${operation}${share?.shareId ? ` ${share.shareId}` : ''}: ${d.title}. ${d.detail} [${d.technical}]${d.requestId ? ` (request id ${d.requestId})` : ''}`,
-    );
+    const d = describeError(err, { ...errorContextOf(this.connections.connection), operation });
+    this.logger.error(errorLogLine(`${operation}${share?.shareId ? ` ${share.shareId}` : ''}`, d));
     void vscode.window.showErrorMessage(`${d.title}. ${d.detail}`);
   }
 
   /** After any tree change: poll the visible transitional shares; update the pending badge. */
   private afterTreeChange(): void {
     const s = this.current();
-    s?.poller.setVisible(this.tree.loadedShares());
+    // Only the transitional groups: copying every loaded share on each tree change would make each "Load more…"
+    // cost O(everything loaded).
+    s?.poller.setVisible(this.tree.sharesIn(['ACTIVATING', 'DELETING']));
     const other = this.tree.ownerNodes.find((o) => o.owner === 'OTHER');
     const pending =
       other?.shares.state.kind === 'ready' || other?.shares.state.kind === 'empty'
@@ -383,12 +381,4 @@ export class ShareActions implements vscode.Disposable {
       d.dispose();
     }
   }
-}
-
-export function shareNodesOf(clicked: unknown, selected: unknown): ShareNode[] {
-  const sel = Array.isArray(selected) ? selected.filter((n): n is ShareNode => n instanceof ShareNode) : [];
-  if (clicked instanceof ShareNode) {
-    return sel.includes(clicked) && sel.length > 1 ? sel : [clicked];
-  }
-  return sel;
 }

@@ -8,9 +8,10 @@
  */
 import * as vscode from 'vscode';
 import type { Connection, Session } from '../core/connection';
-import { describeError } from '../core/errors';
+import { errorContextOf } from '../core/connection';
+import { describeError, errorLogLine } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { ResourceOwner, Share, ShareFilter } from '../core/model';
+import type { ResourceOwner, Share, ShareFilter, ShareStatusOrUnknown } from '../core/model';
 import { OwnerShares } from '../core/ownerShares';
 import type { StatusGroup } from '../core/statusGroup';
 import { LoadMoreNode, MessageNode, OwnerNode, ShareNode, StatusNode, type TreeNode } from './nodes';
@@ -75,6 +76,11 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** Every share loaded so far (for palette copy commands), in tree order. */
   loadedShares(): Share[] {
     return this.owners.flatMap((o) => o.shares.groups().flatMap((g) => [...g.items]));
+  }
+
+  /** The loaded shares of the given statuses only (e.g. the transitional ones to poll): no full-tree copy. */
+  sharesIn(statuses: readonly ShareStatusOrUnknown[]): Share[] {
+    return this.owners.flatMap((o) => statuses.flatMap((s) => o.shares.group(s)?.items ?? []));
   }
 
   /** Owners and groups, for tests and commands (e.g. the pending badge). */
@@ -161,8 +167,7 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     operation: string,
     retry: () => Promise<void>,
   ): MessageNode {
-    const c = this.session?.connection;
-    const error = describeError(err, { profile: c?.profile, region: c?.region, endpoint: c?.endpoint, operation });
+    const error = describeError(err, { ...errorContextOf(this.session?.connection), operation });
     return new MessageNode(parent, error.title, { error, retry: () => this.withProgress(retry) });
   }
 
@@ -197,31 +202,15 @@ export class SharesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private logOwnerErrors(node: OwnerNode): void {
     const state = node.shares.state;
     if (state.kind === 'error') {
-      const c = this.session?.connection;
-      const d = describeError(state.error, {
-        profile: c?.profile,
-        region: c?.region,
-        endpoint: c?.endpoint,
-        operation: 'ListShares',
-      });
-      this.logger.error(
-        `${node.owner}: ${d.title}. ${d.detail} [${d.technical}]${d.requestId ? ` (request id ${d.requestId})` : ''}`,
-      );
+      const d = describeError(state.error, { ...errorContextOf(this.session?.connection), operation: 'ListShares' });
+      this.logger.error(errorLogLine(node.owner, d));
     }
   }
 
   private logGroupError(node: OwnerNode, group: StatusGroup): void {
     if (group.error !== undefined && !group.isLoading) {
-      const c = this.session?.connection;
-      const d = describeError(group.error, {
-        profile: c?.profile,
-        region: c?.region,
-        endpoint: c?.endpoint,
-        operation: 'ListShares',
-      });
-      this.logger.error(
-        `${node.owner}/${group.status}: ${d.title}. ${d.detail} [${d.technical}]${d.requestId ? ` (request id ${d.requestId})` : ''}`,
-      );
+      const d = describeError(group.error, { ...errorContextOf(this.session?.connection), operation: 'ListShares' });
+      this.logger.error(errorLogLine(`${node.owner}/${group.status}`, d));
     }
   }
 

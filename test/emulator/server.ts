@@ -604,6 +604,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }, ms);
       timers.add(t);
     });
+  /** Waits out the injected latency for this caller (recorded on the request); true if the emulator closed. */
+  const injectedLatency = async (record: RequestRecord, account: string): Promise<boolean> => {
+    const latency = (faults.latencyMs ?? 0) + (faults.latencyByAccount?.[account] ?? 0);
+    if (latency > 0) {
+      record.latencyMs = latency;
+      await sleep(latency);
+    }
+    return closed;
+  };
 
   // -------------------------------------------------------------------------------------------------------------
   // Operations
@@ -1083,13 +1092,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return;
       }
     }
-    const latency = (faults.latencyMs ?? 0) + (faults.latencyByAccount?.[auth.account.id] ?? 0);
-    if (latency > 0) {
-      record.latencyMs = latency;
-      await sleep(latency);
-      if (closed) {
-        return;
-      }
+    if (await injectedLatency(record, auth.account.id)) {
+      return; // the emulator closed meanwhile
     }
     if (route === undefined) {
       sendError(
@@ -1249,13 +1253,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       );
       return;
     }
-    const latency = (faults.latencyMs ?? 0) + (faults.latencyByAccount?.[auth.account.id] ?? 0);
-    if (latency > 0) {
-      record.latencyMs = latency;
-      await sleep(latency);
-      if (closed) {
-        return;
-      }
+    if (await injectedLatency(record, auth.account.id)) {
+      return; // the emulator closed meanwhile
     }
     try {
       if (action !== 'AssumeRole') {
